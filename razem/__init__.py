@@ -1,0 +1,3 @@
+from razem.config.celery import app as celery_app
+
+__all__ = ["celery_app"]

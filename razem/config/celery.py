@@ -1,0 +1,11 @@
+"""Celery app. With no broker configured, tasks run inline (CELERY_TASK_ALWAYS_EAGER)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "razem.config.settings.dev")
+
+app = Celery("razem")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,136 @@
+"""factory_boy factories shared by every test module."""
+
+import factory
+from django.utils.text import slugify
+
+from razem.accounts.models import User
+from razem.areas.models import PublicBenefitArea
+from razem.institutions.models import Institution, InstitutionStaff, ThematicGroup, Unit
+from razem.organisations.models import LegalForm, Membership, Organisation
+from razem.territories.models import Territory
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name", locale="pl_PL")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        """Users have a verified primary e-mail unless verified=False is passed."""
+        if create and extracted is not False:
+            from allauth.account.models import EmailAddress
+
+            obj.save()
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
+
+
+class VoivodeshipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Territory
+        django_get_or_create = ("code",)
+
+    code = "30"
+    name = "wielkopolskie"
+    kind = Territory.Kind.VOIVODESHIP
+    lat, lon = 52.33, 17.22
+
+
+class PowiatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Territory
+        django_get_or_create = ("code",)
+
+    parent = factory.SubFactory(VoivodeshipFactory)
+    code = "3004"
+    name = "gostyński"
+    kind = Territory.Kind.POWIAT
+    lat, lon = 51.87, 17.01
+
+
+class GminaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Territory
+        django_get_or_create = ("code",)
+
+    parent = factory.SubFactory(PowiatFactory)
+    code = "3004013"
+    name = "Gostyń"
+    kind = Territory.Kind.GMINA
+    subkind = "gmina miejsko-wiejska"
+    lat = factory.SelfAttribute("parent.lat")
+    lon = factory.SelfAttribute("parent.lon")
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PublicBenefitArea
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"area-{n}")
+    name_pl = factory.Sequence(lambda n: f"sfera {n}")
+    name_en = factory.Sequence(lambda n: f"area {n}")
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    name = factory.Sequence(lambda n: f"Urząd Gminy nr {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = Institution.Kind.GMINA
+    territory = factory.SubFactory(GminaFactory)
+    liaison_name = "Anna Nowak"
+    liaison_email = factory.LazyAttribute(lambda o: f"ngo@{o.slug}.gov.pl")
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    institution = factory.SubFactory(InstitutionFactory)
+    name = factory.Sequence(lambda n: f"Wydział {n}")
+
+
+class ThematicGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ThematicGroup
+
+    institution = factory.SubFactory(InstitutionFactory)
+    name = factory.Sequence(lambda n: f"Grupa tematyczna {n}")
+
+
+class StaffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InstitutionStaff
+
+    institution = factory.SubFactory(InstitutionFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Stowarzyszenie Przyjaciół Gostynia {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name)[:120])
+    legal_form = LegalForm.STOWARZYSZENIE
+    seat = factory.SubFactory(GminaFactory)
+    description = "Działamy na rzecz mieszkańców powiatu gostyńskiego."
+    email = factory.LazyAttribute(lambda o: f"biuro@{o.slug[:30]}.org.pl")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Membership.Role.REPRESENTATIVE
+    status = Membership.Status.APPROVED
