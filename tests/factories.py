@@ -60,7 +60,7 @@ class GminaFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("code",)
 
     parent = factory.SubFactory(PowiatFactory)
-    code = "3004013"
+    code = "3004023"
     name = "Gostyń"
     kind = Territory.Kind.GMINA
     subkind = "gmina miejsko-wiejska"

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from razem.core.models import TimeStampedModel
+from razem.organisations.validators import validate_krs, validate_nip, validate_regon
 
 
 class LegalForm(models.TextChoices):
@@ -57,12 +58,16 @@ class Organisation(TimeStampedModel):
         _("legal form"), max_length=30, choices=LegalForm.choices
     )
     krs = models.CharField(
-        _("KRS number"), max_length=10, blank=True,
+        _("KRS number"), max_length=10, blank=True, validators=[validate_krs],
         help_text=_("10 digits, from the National Court Register."),
     )
-    nip = models.CharField(_("NIP"), max_length=10, blank=True, help_text=_("10 digits."))
+    nip = models.CharField(
+        _("NIP"), max_length=10, blank=True, validators=[validate_nip],
+        help_text=_("10 digits."),
+    )
     regon = models.CharField(
-        _("REGON"), max_length=14, blank=True, help_text=_("9 or 14 digits.")
+        _("REGON"), max_length=14, blank=True, validators=[validate_regon],
+        help_text=_("9 or 14 digits."),
     )
     seat = models.ForeignKey(
         "territories.Territory", verbose_name=_("seat"), on_delete=models.PROTECT,
