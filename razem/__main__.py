@@ -16,6 +16,9 @@ def main() -> None:
         sys.argv = ["gunicorn", "razem.config.wsgi:application", "--bind", bind,
                     "--workers", workers, "--access-logfile", "-", *argv[2:]]
         sys.exit(run())
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        # `razem import-organisations` runs the `import_organisations` command.
+        argv[1] = argv[1].replace("-", "_")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)
