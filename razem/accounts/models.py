@@ -76,7 +76,10 @@ class ApiToken(models.Model):
     """A personal token for the API. Only a hash of the secret is stored."""
 
     user = models.ForeignKey(
-        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="api_tokens"
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
     )
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(_("prefix"), max_length=8, db_index=True)
