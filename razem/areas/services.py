@@ -15,7 +15,10 @@ def areas_load() -> int:
     for position, row in enumerate(rows, start=1):
         PublicBenefitArea.objects.update_or_create(
             code=row["code"],
-            defaults={"name_pl": row["name_pl"], "name_en": row["name_en"],
-                      "position": position},
+            defaults={
+                "name_pl": row["name_pl"],
+                "name_en": row["name_en"],
+                "position": position,
+            },
         )
     return len(rows)

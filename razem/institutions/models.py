@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +45,9 @@ class Institution(TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     liaison_name = models.CharField(
-        _("NGO liaison: name"), max_length=150, blank=True,
+        _("NGO liaison: name"),
+        max_length=150,
+        blank=True,
         help_text=_("The official public contact of the NGO liaison (pełnomocnik)."),
     )
     liaison_email = models.EmailField(_("NGO liaison: e-mail"), blank=True)
@@ -62,15 +67,54 @@ class Institution(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self):
+        super().clean()
+        message = territory_mismatch(self.kind, self.territory)
+        if message:
+            raise ValidationError({"territory": message})
+
     def get_absolute_url(self) -> str:
         return reverse("institutions:detail", kwargs={"slug": self.slug})
+
+
+# A JST governs a territory of one level; national bodies govern none.
+TERRITORY_KIND_FOR = {
+    Institution.Kind.GMINA: "gmina",
+    Institution.Kind.POWIAT: "powiat",
+    Institution.Kind.MARSHAL_OFFICE: "voivodeship",
+    Institution.Kind.VOIVODESHIP_OFFICE: "voivodeship",
+}
+NATIONAL_KINDS = {Institution.Kind.MINISTRY, Institution.Kind.CENTRAL_OFFICE}
+
+
+def territory_mismatch(kind: str, territory) -> str | None:
+    """Why `territory` cannot belong to an institution of `kind`, or None if it can."""
+    wanted = TERRITORY_KIND_FOR.get(kind)
+    if wanted == "gmina" and (territory is None or territory.kind != wanted):
+        return _(
+            "A gmina office must have a gmina (7-digit TERC code) as its territory."
+        )
+    if wanted == "powiat" and (territory is None or territory.kind != wanted):
+        return _("A starostwo must have a powiat (4-digit TERC code) as its territory.")
+    if wanted == "voivodeship" and (territory is None or territory.kind != wanted):
+        return _(
+            "A voivodeship or marshal's office must have a voivodeship "
+            "(2-digit TERC code) as its territory."
+        )
+    if kind in NATIONAL_KINDS and territory is not None:
+        return _(
+            "A ministry or central office works nationwide: leave the territory empty."
+        )
+    return None
 
 
 class Unit(TimeStampedModel):
     """A department of an institution, responsible for some matters."""
 
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institution"), on_delete=models.CASCADE,
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.CASCADE,
         related_name="units",
     )
     name = models.CharField(_("name"), max_length=300)
@@ -96,18 +140,26 @@ class ThematicGroup(TimeStampedModel):
     """An institution's own grouping of its tasks, mapped onto public benefit areas."""
 
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institution"), on_delete=models.CASCADE,
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.CASCADE,
         related_name="thematic_groups",
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     areas = models.ManyToManyField(
-        "areas.PublicBenefitArea", verbose_name=_("public benefit areas"), blank=True,
+        "areas.PublicBenefitArea",
+        verbose_name=_("public benefit areas"),
+        blank=True,
         related_name="thematic_groups",
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("responsible unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="thematic_groups",
+        Unit,
+        verbose_name=_("responsible unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="thematic_groups",
     )
 
     class Meta:
@@ -116,27 +168,44 @@ class ThematicGroup(TimeStampedModel):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["institution", "name"], name="thematic_group_unique_in_institution"
+                fields=["institution", "name"],
+                name="thematic_group_unique_in_institution",
             )
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    def directory_url(self) -> str:
+        """The organisation directory filtered by this group's areas.
+
+        Prefetch `areas` when calling it for many groups.
+        """
+        codes = [("area", area.code) for area in self.areas.all()]
+        return reverse("organisations:list") + "?" + urlencode(codes)
+
 
 class InstitutionStaff(TimeStampedModel):
-    """A person working for an institution (optionally in a unit); maybe its NGO liaison."""
+    """A person working for an institution, optionally in a unit; maybe its liaison."""
 
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institution"), on_delete=models.CASCADE,
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.CASCADE,
         related_name="staff",
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
         related_name="institution_roles",
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL,
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="staff",
     )
     is_liaison = models.BooleanField(_("NGO liaison"), default=False)

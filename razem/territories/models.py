@@ -14,8 +14,9 @@ class TerritoryQuerySet(models.QuerySet):
 class Territory(models.Model):
     """A unit of the territorial division, by its TERC code.
 
-    Voivodeship: 2 digits; powiat: 4 digits; gmina: 7 characters (6 digits and the kind
-    digit). A lower unit's code starts with its parents' codes, so "within" is a prefix test.
+    Voivodeship: 2 digits; powiat: 4 digits; gmina: 7 characters (6 digits and the
+    kind digit). A lower unit's code starts with its parents' codes, so "within" is a
+    prefix test.
     """
 
     class Kind(models.TextChoices):
