@@ -10,17 +10,21 @@ from razem.organisations.validators import validate_krs, validate_nip, validate_
 class LegalForm(models.TextChoices):
     STOWARZYSZENIE = "stowarzyszenie", _("association (stowarzyszenie)")
     FUNDACJA = "fundacja", _("foundation (fundacja)")
-    STOWARZYSZENIE_ZWYKLE = "stowarzyszenie_zwykle", _(
-        "ordinary association (stowarzyszenie zwykłe)"
+    STOWARZYSZENIE_ZWYKLE = (
+        "stowarzyszenie_zwykle",
+        _("ordinary association (stowarzyszenie zwykłe)"),
     )
-    SPOLDZIELNIA_SOCJALNA = "spoldzielnia_socjalna", _(
-        "social cooperative (spółdzielnia socjalna)"
+    SPOLDZIELNIA_SOCJALNA = (
+        "spoldzielnia_socjalna",
+        _("social cooperative (spółdzielnia socjalna)"),
     )
-    KOLO_GOSPODYN_WIEJSKICH = "kolo_gospodyn_wiejskich", _(
-        "rural housewives' club (koło gospodyń wiejskich)"
+    KOLO_GOSPODYN_WIEJSKICH = (
+        "kolo_gospodyn_wiejskich",
+        _("rural housewives' club (koło gospodyń wiejskich)"),
     )
-    KOSCIELNA_OSOBA_PRAWNA = "koscielna_osoba_prawna", _(
-        "church legal entity (kościelna osoba prawna)"
+    KOSCIELNA_OSOBA_PRAWNA = (
+        "koscielna_osoba_prawna",
+        _("church legal entity (kościelna osoba prawna)"),
     )
     GRUPA_NIEFORMALNA = "grupa_nieformalna", _("informal group (grupa nieformalna)")
     INNA = "inna", _("other (inna)")
@@ -58,28 +62,43 @@ class Organisation(TimeStampedModel):
         _("legal form"), max_length=30, choices=LegalForm.choices
     )
     krs = models.CharField(
-        _("KRS number"), max_length=10, blank=True, validators=[validate_krs],
+        _("KRS number"),
+        max_length=10,
+        blank=True,
+        validators=[validate_krs],
         help_text=_("10 digits, from the National Court Register."),
     )
     nip = models.CharField(
-        _("NIP"), max_length=10, blank=True, validators=[validate_nip],
+        _("NIP"),
+        max_length=10,
+        blank=True,
+        validators=[validate_nip],
         help_text=_("10 digits."),
     )
     regon = models.CharField(
-        _("REGON"), max_length=14, blank=True, validators=[validate_regon],
+        _("REGON"),
+        max_length=14,
+        blank=True,
+        validators=[validate_regon],
         help_text=_("9 or 14 digits."),
     )
     seat = models.ForeignKey(
-        "territories.Territory", verbose_name=_("seat"), on_delete=models.PROTECT,
+        "territories.Territory",
+        verbose_name=_("seat"),
+        on_delete=models.PROTECT,
         related_name="seated_organisations",
         help_text=_("The gmina (or powiat) where the organisation has its seat."),
     )
     activity_territories = models.ManyToManyField(
-        "territories.Territory", verbose_name=_("area of activity"), blank=True,
+        "territories.Territory",
+        verbose_name=_("area of activity"),
+        blank=True,
         related_name="active_organisations",
     )
     areas = models.ManyToManyField(
-        "areas.PublicBenefitArea", verbose_name=_("public benefit areas"), blank=True,
+        "areas.PublicBenefitArea",
+        verbose_name=_("public benefit areas"),
+        blank=True,
         related_name="organisations",
     )
     is_public_benefit = models.BooleanField(
@@ -87,12 +106,13 @@ class Organisation(TimeStampedModel):
     )
     description = models.TextField(_("description"), blank=True)
     resources = models.TextField(
-        _("resources and experience offered for cooperation"), blank=True,
-        help_text=_("Rooms, equipment, volunteers, expertise you can share with others."),
+        _("resources and experience offered for cooperation"),
+        blank=True,
+        help_text=_(
+            "Rooms, equipment, volunteers, expertise you can share with others."
+        ),
     )
-    networks = models.TextField(
-        _("membership of networks and federations"), blank=True
-    )
+    networks = models.TextField(_("membership of networks and federations"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -103,8 +123,12 @@ class Organisation(TimeStampedModel):
     is_verified = models.BooleanField(_("verified"), default=False)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     verified_by = models.ForeignKey(
-        "institutions.Institution", verbose_name=_("verified by"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="verified_organisations",
+        "institutions.Institution",
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="verified_organisations",
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
@@ -116,10 +140,14 @@ class Organisation(TimeStampedModel):
         ordering = ["name", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["krs"], condition=~models.Q(krs=""), name="organisation_krs_unique"
+                fields=["krs"],
+                condition=~models.Q(krs=""),
+                name="organisation_krs_unique",
             ),
             models.UniqueConstraint(
-                fields=["nip"], condition=~models.Q(nip=""), name="organisation_nip_unique"
+                fields=["nip"],
+                condition=~models.Q(nip=""),
+                name="organisation_nip_unique",
             ),
             models.CheckConstraint(
                 condition=models.Q(krs="") | models.Q(krs__regex=r"^[0-9]{10}$"),
@@ -128,7 +156,8 @@ class Organisation(TimeStampedModel):
             models.CheckConstraint(
                 condition=(models.Q(lat__isnull=True) & models.Q(lon__isnull=True))
                 | (
-                    models.Q(lat__gte=-90, lat__lte=90)
+                    models.Q(lat__isnull=False, lon__isnull=False)
+                    & models.Q(lat__gte=-90, lat__lte=90)
                     & models.Q(lon__gte=-180, lon__lte=180)
                 ),
                 name="organisation_coordinates_valid",
@@ -156,11 +185,15 @@ class Membership(TimeStampedModel):
         REJECTED = "rejected", _("rejected")
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="memberships",
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
@@ -171,8 +204,12 @@ class Membership(TimeStampedModel):
         _("message to the representatives"), blank=True, max_length=2000
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 

@@ -30,7 +30,9 @@ def validate_nip(value: str) -> None:
         stdnum_nip.validate(value)
     except StdnumError as exc:
         raise ValidationError(
-            _("This is not a valid NIP: it must have 10 digits and a correct checksum."),
+            _(
+                "This is not a valid NIP: it must have 10 digits and a correct checksum."
+            ),
             code="nip",
         ) from exc
 
@@ -42,7 +44,9 @@ def validate_regon(value: str) -> None:
         stdnum_regon.validate(value)
     except StdnumError as exc:
         raise ValidationError(
-            _("This is not a valid REGON: it must have 9 or 14 digits and a correct "
-              "checksum."),
+            _(
+                "This is not a valid REGON: it must have 9 or 14 digits and a correct "
+                "checksum."
+            ),
             code="regon",
         ) from exc

@@ -1,0 +1,124 @@
+"""Reads from the NGO registry."""
+
+from collections.abc import Iterable
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from razem.areas.models import PublicBenefitArea
+from razem.organisations.models import Membership, Organisation
+
+
+def organisation_list(
+    *,
+    q: str = "",
+    areas: Iterable[str] = (),
+    territory: str = "",
+    legal_form: str = "",
+    is_public_benefit: bool | None = None,
+    is_verified: bool | None = None,
+) -> QuerySet[Organisation]:
+    """The public directory, filtered, ordered by name, with seat and areas loaded.
+
+    `areas` are area codes (an organisation matches if it has any of them);
+    `territory` is a TERC code of any level and includes every unit below it.
+    """
+    organisations = Organisation.objects.select_related(
+        "seat__parent__parent"
+    ).prefetch_related(
+        Prefetch("areas", queryset=PublicBenefitArea.objects.order_by("position"))
+    )
+    q = (q or "").strip()
+    if q:
+        organisations = organisations.filter(
+            Q(name__icontains=q)
+            | Q(short_name__icontains=q)
+            | Q(description__icontains=q)
+        )
+    areas = [code for code in areas if code]
+    if areas:
+        organisations = organisations.filter(
+            pk__in=Organisation.objects.filter(areas__code__in=areas).values("pk")
+        )
+    if territory:
+        organisations = organisations.in_territory(territory)
+    if legal_form:
+        organisations = organisations.filter(legal_form=legal_form)
+    if is_public_benefit is not None:
+        organisations = organisations.filter(is_public_benefit=is_public_benefit)
+    if is_verified is not None:
+        organisations = organisations.filter(is_verified=is_verified)
+    return organisations.order_by("name", "id")
+
+
+def organisation_get_public(*, slug: str) -> Organisation:
+    """One organisation with everything its public page shows; Http404 if missing."""
+    return get_object_or_404(
+        Organisation.objects.select_related(
+            "seat__parent__parent", "verified_by"
+        ).prefetch_related(
+            Prefetch("areas", queryset=PublicBenefitArea.objects.order_by("position")),
+            "activity_territories",
+        ),
+        slug=slug,
+    )
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    """Approved memberships, representatives first, then by name."""
+    return (
+        Membership.objects.filter(
+            organisation=organisation, status=Membership.Status.APPROVED
+        )
+        .select_related("user")
+        .order_by("-role", "user__full_name", "pk")
+    )
+
+
+def organisation_pending_requests(
+    *, organisation: Organisation
+) -> QuerySet[Membership]:
+    """Requests waiting for a representative's decision, oldest first."""
+    return (
+        Membership.objects.filter(
+            organisation=organisation, status=Membership.Status.PENDING
+        )
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+
+
+def memberships_pending_for(*, user) -> QuerySet[Membership]:
+    """Requests `user` may decide: pending in organisations they represent."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    represented = Membership.objects.filter(
+        user=user,
+        role=Membership.Role.REPRESENTATIVE,
+        status=Membership.Status.APPROVED,
+    ).values("organisation_id")
+    return (
+        Membership.objects.filter(
+            organisation_id__in=represented, status=Membership.Status.PENDING
+        )
+        .select_related("user", "organisation")
+        .order_by("created_at", "pk")
+    )
+
+
+def membership_of(*, user, organisation: Organisation) -> Membership | None:
+    """The person's membership (of any status) in the organisation, if any."""
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, organisation=organisation).first()
+
+
+def organisations_for_user(*, user) -> QuerySet[Membership]:
+    """The person's approved memberships with their organisations, by name."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+        .select_related("organisation__seat")
+        .order_by("organisation__name", "pk")
+    )
