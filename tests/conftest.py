@@ -14,6 +14,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached choices (e.g. territories) must not leak between tests' databases."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def teryt(db):
     """The real TERC data for two voivodeships: wielkopolskie (30) and opolskie (16)."""

@@ -22,10 +22,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def verified(obj, create, extracted, **kwargs):
         """Users have a verified primary e-mail unless verified=False is passed."""
-        if create and extracted is not False:
+        if not create:
+            return
+        obj.save()  # keeps the password set by the post-generation call above
+        if extracted is not False:
             from allauth.account.models import EmailAddress
 
-            obj.save()
             EmailAddress.objects.get_or_create(
                 user=obj, email=obj.email, defaults={"verified": True, "primary": True}
             )

@@ -12,7 +12,9 @@ FORMATS = {
 }
 
 
-def build_dataset(headers: Sequence[str], rows: Iterable[Sequence], title: str) -> tablib.Dataset:
+def build_dataset(
+    headers: Sequence[str], rows: Iterable[Sequence], title: str
+) -> tablib.Dataset:
     dataset = tablib.Dataset(headers=list(headers), title=title[:31])
     for row in rows:
         dataset.append(["" if value is None else value for value in row])

@@ -62,7 +62,9 @@ def assert_accessible(axe):
     """Run axe-core on the page; fail listing every WCAG 2.1 A/AA violation."""
 
     def check(page):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        results = axe.run(
+            page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
+        )
         violations = results.response["violations"]
         assert not violations, results.generate_report()
 

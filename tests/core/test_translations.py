@@ -26,7 +26,9 @@ def test_compiled_catalogue_matches_the_po_file(po_path):
     mo = polib.mofile(str(po_path.with_suffix(".mo")))
     expected = {e.msgid: (e.msgstr or e.msgstr_plural) for e in po if e.translated()}
     compiled = {e.msgid: (e.msgstr or e.msgstr_plural) for e in mo if e.msgid}
-    assert compiled == expected, f"run scripts/po_fill.py or `make messages` for {po_path}"
+    assert compiled == expected, (
+        f"run scripts/po_fill.py or `make messages` for {po_path}"
+    )
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext is not installed")
@@ -39,11 +41,17 @@ def test_po_files_contain_every_string_of_the_code(tmp_path):
         shutil.copytree(app, copy, ignore=shutil.ignore_patterns("__pycache__"))
         subprocess.run(
             [str(django_admin), "makemessages", "-l", "pl", "--no-location"],
-            cwd=copy, check=True, capture_output=True,
+            cwd=copy,
+            check=True,
+            capture_output=True,
             env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
         )
-        fresh = {e.msgid for e in polib.pofile(str(copy / "locale/pl/LC_MESSAGES/django.po"))}
-        known = {e.msgid for e in polib.pofile(str(app / "locale/pl/LC_MESSAGES/django.po"))}
+        fresh = {
+            e.msgid for e in polib.pofile(str(copy / "locale/pl/LC_MESSAGES/django.po"))
+        }
+        known = {
+            e.msgid for e in polib.pofile(str(app / "locale/pl/LC_MESSAGES/django.po"))
+        }
         if fresh - known:
             stale[app.name] = sorted(fresh - known)
     assert not stale, f"strings missing from .po files (run `make messages`): {stale}"

@@ -46,3 +46,9 @@ def test_interface_is_polish_by_default_and_english_on_request(client):
         "/i18n/setlang/", {"language": "en", "next": "/"}, follow=True
     )
     assert 'lang="en"' in response.content.decode()
+
+
+def test_an_english_browser_still_gets_polish_until_it_chooses(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="pl"' in response.content.decode()
+
