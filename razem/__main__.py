@@ -13,8 +13,17 @@ def main() -> None:
 
         bind = os.environ.get("BIND", "127.0.0.1:8000")
         workers = os.environ.get("WEB_CONCURRENCY", "2")
-        sys.argv = ["gunicorn", "razem.config.wsgi:application", "--bind", bind,
-                    "--workers", workers, "--access-logfile", "-", *argv[2:]]
+        sys.argv = [
+            "gunicorn",
+            "razem.config.wsgi:application",
+            "--bind",
+            bind,
+            "--workers",
+            workers,
+            "--access-logfile",
+            "-",
+            *argv[2:],
+        ]
         sys.exit(run())
     if len(argv) > 1 and not argv[1].startswith("-"):
         # `razem import-organisations` runs the `import_organisations` command.

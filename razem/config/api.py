@@ -29,8 +29,21 @@ class TokenAuth(APIKeyHeader):
         return user
 
 
+class SignedInSessionAuth(SessionAuth):
+    """Session auth that first asks whether there is a signed-in person at all.
+
+    Ninja's SessionAuth checks CSRF before it looks at the session, so an anonymous
+    client (or one with a bad token) got 403 "CSRF check failed" instead of 401.
+    """
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 # Session auth keeps CSRF protection for browser clients; tokens are for programs.
-write_auth = [TokenAuth(), SessionAuth()]
+write_auth = [TokenAuth(), SignedInSessionAuth()]
 
 api = NinjaAPI(
     title="Razem API",
@@ -71,8 +84,14 @@ def django_validation_error(request, exc: DjangoValidationError):
 def ninja_validation_error(request, exc: NinjaValidationError):
     fields: dict[str, list[str]] = {}
     for err in exc.errors:
-        loc = [str(p) for p in err.get("loc", []) if p not in ("body", "query", "path", "form", "payload")]
-        fields.setdefault(".".join(loc) or "__all__", []).append(err.get("msg", "invalid"))
+        loc = [
+            str(p)
+            for p in err.get("loc", [])
+            if p not in ("body", "query", "path", "form", "payload")
+        ]
+        fields.setdefault(".".join(loc) or "__all__", []).append(
+            err.get("msg", "invalid")
+        )
     return api.create_response(
         request, error_body("validation_error", "Invalid input.", fields), status=422
     )
@@ -80,7 +99,9 @@ def ninja_validation_error(request, exc: NinjaValidationError):
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, error_body("not_found", "Not found."), status=404)
+    return api.create_response(
+        request, error_body("not_found", "Not found."), status=404
+    )
 
 
 @api.exception_handler(AuthenticationError)
@@ -99,6 +120,7 @@ def http_error(request, exc: HttpError):
 
 def _register_routers() -> None:
     from razem.areas.api import router as areas_router
+    from razem.initiatives.api import router as initiatives_router
     from razem.institutions.api import router as institutions_router
     from razem.organisations.api import router as organisations_router
     from razem.territories.api import router as territories_router
@@ -107,6 +129,7 @@ def _register_routers() -> None:
     api.add_router("/areas", areas_router)
     api.add_router("/institutions", institutions_router)
     api.add_router("/organisations", organisations_router)
+    api.add_router("/initiatives", initiatives_router)
 
 
 _register_routers()

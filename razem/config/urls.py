@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from razem.config.api import api
+from razem.initiatives import views as initiatives_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -13,6 +14,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("organizacje/", include("razem.organisations.urls")),
     path("instytucje/", include("razem.institutions.urls")),
+    path("inicjatywy/", include("razem.initiatives.urls")),
+    path("mapa/", initiatives_views.map_page, name="map"),
     path("", include("razem.core.urls")),
 ]
 if settings.DEBUG:

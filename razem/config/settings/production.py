@@ -2,9 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from razem.config.env import DEFAULT_SECRET_KEY
+
 from .base import *  # noqa: F403
 from .base import DEBUG, SECRET_KEY, env
-from razem.config.env import DEFAULT_SECRET_KEY
 
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production (unset DEBUG).")

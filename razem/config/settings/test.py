@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import VAR_DIR
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -12,6 +12,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+# SQLite tests use Django's shared in-memory database, one per test process, so
+# parallel runs never share a file.
 LOGGING = {"version": 1, "disable_existing_loggers": False}
