@@ -123,6 +123,7 @@ def _register_routers() -> None:
     from razem.initiatives.api import router as initiatives_router
     from razem.institutions.api import router as institutions_router
     from razem.organisations.api import router as organisations_router
+    from razem.search.api import router as search_router
     from razem.territories.api import router as territories_router
 
     api.add_router("/territories", territories_router)
@@ -130,6 +131,7 @@ def _register_routers() -> None:
     api.add_router("/institutions", institutions_router)
     api.add_router("/organisations", organisations_router)
     api.add_router("/initiatives", initiatives_router)
+    api.add_router("/search", search_router)
 
 
 _register_routers()

@@ -26,8 +26,30 @@ def institution_entry(institution) -> Entry:
     )
 
 
+def _reindex_parent(sender, instance, raw=False, **kwargs):
+    """Units and thematic groups are part of their institution's document."""
+    from razem.search.services import index_object
+
+    if not raw:
+        institution = (
+            type(instance)
+            .institution.get_queryset()
+            .filter(pk=instance.institution_id)
+            .first()
+        )
+        if institution is not None:
+            index_object(kind="institution", obj=institution)
+
+
 def register_search() -> None:
-    from razem.institutions.models import Institution
+    from django.db.models.signals import post_delete, post_save
+
+    from razem.institutions.models import Institution, ThematicGroup, Unit
+
+    for model in (Unit, ThematicGroup):
+        uid = f"search:institution:{model.__name__}"
+        post_save.connect(_reindex_parent, sender=model, dispatch_uid=uid)
+        post_delete.connect(_reindex_parent, sender=model, dispatch_uid=uid)
 
     register(
         name="institution",

@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from razem.areas.models import PublicBenefitArea
 from razem.organisations.models import Membership, Organisation
+from razem.search.selectors import RankedResults
 
 
 def organisation_list(
@@ -17,9 +18,12 @@ def organisation_list(
     legal_form: str = "",
     is_public_benefit: bool | None = None,
     is_verified: bool | None = None,
-) -> QuerySet[Organisation]:
-    """The public directory, filtered, ordered by name, with seat and areas loaded.
+) -> QuerySet[Organisation] | RankedResults:
+    """The public directory, filtered, with seat and areas loaded.
 
+    Without `q`, ordered by name. With `q`, a full-text search (razem.search: Polish
+    lemmas, no diacritics needed, the last word as a prefix) ordered by relevance,
+    returned as a lazy sequence that paginators slice page by page.
     `areas` are area codes (an organisation matches if it has any of them);
     `territory` is a TERC code of any level and includes every unit below it.
     """
@@ -28,26 +32,26 @@ def organisation_list(
     ).prefetch_related(
         Prefetch("areas", queryset=PublicBenefitArea.objects.order_by("position"))
     )
-    q = (q or "").strip()
-    if q:
-        organisations = organisations.filter(
-            Q(name__icontains=q)
-            | Q(short_name__icontains=q)
-            | Q(description__icontains=q)
-        )
-    areas = [code for code in areas if code]
-    if areas:
-        organisations = organisations.filter(
-            pk__in=Organisation.objects.filter(areas__code__in=areas).values("pk")
-        )
-    if territory:
-        organisations = organisations.in_territory(territory)
     if legal_form:
         organisations = organisations.filter(legal_form=legal_form)
     if is_public_benefit is not None:
         organisations = organisations.filter(is_public_benefit=is_public_benefit)
     if is_verified is not None:
         organisations = organisations.filter(is_verified=is_verified)
+    areas = tuple(code for code in areas if code)
+    q = (q or "").strip()
+    if q:
+        # Territory and areas are columns of the search index: filtered there.
+        return RankedResults(
+            q=q, kind="organisation", queryset=organisations,
+            territory=territory, areas=areas,
+        )  # fmt: skip
+    if areas:
+        organisations = organisations.filter(
+            pk__in=Organisation.objects.filter(areas__code__in=areas).values("pk")
+        )
+    if territory:
+        organisations = organisations.in_territory(territory)
     return organisations.order_by("name", "id")
 
 

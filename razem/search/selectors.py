@@ -212,3 +212,25 @@ class RankedResults:
 
     def __iter__(self):
         return iter(self[: self.count()])
+
+
+class SearchHits:
+    """`search()` as a lazy sequence of hits, for Django's Paginator."""
+
+    def __init__(self, **criteria):
+        self.criteria = criteria
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = search(**self.criteria, limit=0).total
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[Hit]:
+        start, stop = item.start or 0, item.stop
+        results = search(**self.criteria, limit=max(0, stop - start), offset=start)
+        self._count = results.total
+        return results.hits

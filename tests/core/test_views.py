@@ -51,4 +51,3 @@ def test_interface_is_polish_by_default_and_english_on_request(client):
 def test_an_english_browser_still_gets_polish_until_it_chooses(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert 'lang="pl"' in response.content.decode()
-
