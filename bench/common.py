@@ -45,6 +45,14 @@ def fresh_database(name: str) -> None:
         )
 
 
+def psql(database: str, sql: str) -> None:
+    subprocess.run(
+        ["psql", f"{PG_URL}/{database}", "-q", "-c", sql],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def razem(env: dict, *args: str, quiet: bool = True) -> float:
     """Run a `razem` command; return its wall-clock seconds."""
     started = time.perf_counter()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from razem.areas.models import PublicBenefitArea
+from razem.areas.selectors import areas_resolve
 from razem.core.audit import audit_log, changed_fields
 from razem.core.mail import schedule_mail
 from razem.initiatives.exceptions import InitiativeError
@@ -61,18 +62,7 @@ def _territory(value) -> Territory:
 
 
 def _areas(values: Iterable) -> list[PublicBenefitArea]:
-    """Areas given as instances or codes; an unknown code is an error."""
-    values = list(values)
-    codes = {v for v in values if isinstance(v, str)}
-    found = {a.code: a for a in PublicBenefitArea.objects.filter(code__in=codes)}
-    missing = codes - set(found)
-    if missing:
-        raise InitiativeError(
-            _("Unknown public benefit area: %(codes)s.")
-            % {"codes": ", ".join(sorted(missing))},
-            field="areas",
-        )
-    return [found[v] if isinstance(v, str) else v for v in values]
+    return areas_resolve(values, error=InitiativeError)
 
 
 def _organisations(actor, values: Iterable) -> list[Organisation]:

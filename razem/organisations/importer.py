@@ -589,14 +589,15 @@ def _write(creates, updates, lookups: _Lookups, progress) -> None:
 def _reindex(ids: list[int], progress) -> None:
     """Bulk writes send no signals, so the search index is refreshed here."""
     from razem.search.registry import KINDS
-    from razem.search.services import index_objects
+    from razem.search.services import bulk_indexing, index_objects
 
     if "organisation" not in KINDS:
         return
-    for done, batch in enumerate(_batches(ids), start=1):
-        index_objects(kind="organisation", ids=batch)
-        if progress:
-            progress("index", min(done * BATCH_SIZE, len(ids)), len(ids))
+    with bulk_indexing(len(ids)):
+        for done, batch in enumerate(_batches(ids), start=1):
+            index_objects(kind="organisation", ids=batch)
+            if progress:
+                progress("index", min(done * BATCH_SIZE, len(ids)), len(ids))
 
 
 def organisations_import(

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from razem.areas.models import PublicBenefitArea
 from razem.organisations.models import Membership, Organisation
+from razem.organisations.search import organisation_facets
 from razem.search.selectors import RankedResults
 
 
@@ -41,10 +42,14 @@ def organisation_list(
     areas = tuple(code for code in areas if code)
     q = (q or "").strip()
     if q:
-        # Territory and areas are columns of the search index: filtered there.
+        # Every filter is answered by the search index (see organisations/search.py).
         return RankedResults(
             q=q, kind="organisation", queryset=organisations,
             territory=territory, areas=areas,
+            facets=organisation_facets(
+                legal_form=legal_form, is_public_benefit=is_public_benefit,
+                is_verified=is_verified,
+            ),
         )  # fmt: skip
     if areas:
         organisations = organisations.filter(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 from razem.areas.models import PublicBenefitArea
+from razem.areas.selectors import areas_resolve
 from razem.core.audit import audit_log, changed_fields
 from razem.core.mail import schedule_mail
 from razem.institutions.models import InstitutionStaff
@@ -137,18 +138,7 @@ def _prepare_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def _areas(values: Iterable) -> list[PublicBenefitArea]:
-    """Areas given as instances or codes; an unknown code is an error."""
-    values = list(values)
-    codes = {v for v in values if isinstance(v, str)}
-    found = {a.code: a for a in PublicBenefitArea.objects.filter(code__in=codes)}
-    missing = codes - set(found)
-    if missing:
-        raise OrganisationError(
-            _("Unknown public benefit area: %(codes)s.")
-            % {"codes": ", ".join(sorted(missing))},
-            field="areas",
-        )
-    return [found[v] if isinstance(v, str) else v for v in values]
+    return areas_resolve(values, error=OrganisationError)
 
 
 def _territories(values: Iterable, *, field: str) -> list[Territory]:

@@ -35,7 +35,8 @@ class HitOut(Schema):
 
 class SearchOut(Schema):
     query: str
-    total: int
+    total: int = Field(description="Matches, counted up to 1,000.")
+    more: bool = Field(description="True when there are more than `total` matches.")
     items: list[HitOut]
 
 
@@ -54,4 +55,9 @@ def search_everything(request, filters: Query[SearchFilters]):
         limit=filters.limit,
         offset=filters.offset,
     )
-    return {"query": results.query, "total": results.total, "items": results.hits}
+    return {
+        "query": results.query,
+        "total": results.total,
+        "more": results.more,
+        "items": results.hits,
+    }

@@ -27,6 +27,9 @@ class SearchDocument(models.Model):
     area_terms = models.TextField(blank=True)
     description_terms = models.TextField(blank=True)
     resources_terms = models.TextField(blank=True)
+    # Filters as index terms (kind, every level of the territory, areas, the kind's own
+    # facets), so the full-text index answers filtered searches on its own.
+    facet_terms = models.TextField(blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

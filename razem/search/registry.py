@@ -26,6 +26,8 @@ class Entry:
     summary: str = ""
     territory_code: str = ""
     area_codes: tuple[str, ...] = ()
+    # Extra filter values of this kind, e.g. ("legal_form:fundacja", "verified:1").
+    facets: tuple[str, ...] = ()
 
 
 @dataclass

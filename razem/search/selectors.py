@@ -29,6 +29,7 @@ class Results:
     query: str
     total: int
     hits: list[Hit]
+    more: bool = False  # more than backends.MAX_COUNT matches; total says MAX_COUNT
 
 
 def highlight(
@@ -75,6 +76,7 @@ def search(
     kinds: tuple[str, ...] = (),
     territory: str = "",
     areas: tuple[str, ...] = (),
+    facets: tuple[str, ...] = (),
     within=None,
     limit: int = 20,
     offset: int = 0,
@@ -94,11 +96,14 @@ def search(
         kinds=tuple(k for k in kinds if k in KINDS) or tuple(KINDS),
         territory=territory,
         areas=tuple(areas),
+        facets=tuple(facets),
         within=within,
     )
     total, ranked = backends.search_ids(
         groups, filters, prefix_last=prefix_last, limit=limit, offset=offset
     )
+    more = total > backends.MAX_COUNT
+    total = min(total, backends.MAX_COUNT)
     documents = SearchDocument.objects.in_bulk([doc_id for doc_id, _ in ranked])
     wanted = {term for group in groups for term in group}
     # Prefix matches of the last word are highlighted too ("organiz" → organizacja).
@@ -121,39 +126,17 @@ def search(
                 area_codes=[c for c in doc.area_codes.split("|") if c],
             )
         )
-    return Results(query=q, total=total, hits=hits)
-
-
-def ranked_object_ids(
-    *,
-    q: str,
-    kind: str,
-    within=None,
-    territory: str = "",
-    areas: tuple[str, ...] = (),
-    limit: int,
-    offset: int = 0,
-) -> tuple[int, list[int]]:
-    """(total, object ids best first) of one kind, for lists that render their rows."""
-    groups = text.query_groups(q or "")
-    if not groups:
-        return 0, []
-    filters = backends.Filters(
-        kinds=(kind,), territory=territory, areas=tuple(areas), within=within
-    )
-    total, ranked = backends.search_ids(
-        groups, filters, prefix_last=not q.endswith(" "), limit=limit, offset=offset
-    )
-    documents = SearchDocument.objects.in_bulk([doc_id for doc_id, _ in ranked])
-    return total, [documents[doc_id].object_id for doc_id, _ in ranked]
+    return Results(query=q, total=total, hits=hits, more=more)
 
 
 class RankedResults:
-    """The objects of `queryset` matching `q`, best first, as a lazy sequence.
+    """The objects of one kind matching `q`, best first, as a lazy sequence.
 
-    Paginators (Django's and the API's) call count() and slice it; each slice is one
-    ranked query for that page plus one query for its objects, so a page costs the
-    same with 100 or 100,000 matches.
+    Filters go to the index as `territory`, `areas` and `facets` (the kind's adapter
+    lists its facets, e.g. "legal_form:fundacja"); `queryset` only loads the objects of
+    a page, with their related rows. Paginators (Django's and the API's) call count()
+    and slice it; each slice is one ranked query for that page plus one query for its
+    objects, so a page costs the same with 100 or 100,000 matches.
     """
 
     def __init__(
@@ -164,29 +147,29 @@ class RankedResults:
         queryset,
         territory: str = "",
         areas: tuple[str, ...] = (),
+        facets: tuple[str, ...] = (),
     ):
         self.q = q
-        self.kind = kind
         self.queryset = queryset
-        self.territory = territory
-        self.areas = tuple(areas)
+        self.filters = backends.Filters(
+            kinds=(kind,), territory=territory, areas=tuple(areas), facets=tuple(facets)
+        )
         self._count: int | None = None
+        self.more = False  # more matches than the count says (it stops at MAX_COUNT)
 
     def _page(self, limit: int, offset: int) -> tuple[int, list]:
-        # The filtered queryset restricts the documents through a subquery, unless it
-        # is the unfiltered manager (then the subquery would only cost time).
-        within = self.queryset if self.queryset.query.where else None
-        total, ids = ranked_object_ids(
-            q=self.q,
-            kind=self.kind,
-            within=within,
-            territory=self.territory,
-            areas=self.areas,
-            limit=limit,
-            offset=offset,
-        )
+        groups = text.query_groups(self.q or "")
+        if not groups:
+            return 0, []
+        total, ranked = backends.search_ids(
+            groups, self.filters, prefix_last=not self.q.endswith(" "),
+            limit=limit, offset=offset,
+        )  # fmt: skip
+        documents = SearchDocument.objects.in_bulk([doc_id for doc_id, _ in ranked])
+        ids = [documents[doc_id].object_id for doc_id, _ in ranked]
         objects = self.queryset.in_bulk(ids)
-        return total, [objects[i] for i in ids if i in objects]
+        self.more = total > backends.MAX_COUNT
+        return min(total, backends.MAX_COUNT), [objects[i] for i in ids if i in objects]
 
     def count(self) -> int:
         if self._count is None:
@@ -220,10 +203,12 @@ class SearchHits:
     def __init__(self, **criteria):
         self.criteria = criteria
         self._count: int | None = None
+        self.more = False
 
     def count(self) -> int:
         if self._count is None:
-            self._count = search(**self.criteria, limit=0).total
+            results = search(**self.criteria, limit=0)
+            self._count, self.more = results.total, results.more
         return self._count
 
     def __len__(self) -> int:
@@ -232,5 +217,5 @@ class SearchHits:
     def __getitem__(self, item: slice) -> list[Hit]:
         start, stop = item.start or 0, item.stop
         results = search(**self.criteria, limit=max(0, stop - start), offset=start)
-        self._count = results.total
+        self._count, self.more = results.total, results.more
         return results.hits

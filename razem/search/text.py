@@ -102,8 +102,10 @@ def _restored_lemmas(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def index_terms(text: str) -> str:
-    """The terms a text is indexed under: folded lemmas and folded word forms."""
+def index_terms(text: str, *, forms: bool = True) -> str:
+    """The terms a text is indexed under: folded lemmas, and with `forms` also the
+    folded word forms (so typing an inflected name as a prefix finds it). Long texts
+    are indexed by lemmas only, which keeps the index small."""
     terms: dict[str, None] = {}
     for word in words(text):
         folded = fold(word)
@@ -111,7 +113,8 @@ def index_terms(text: str) -> str:
             continue
         for lemma in word_lemmas(word):
             terms[lemma] = None
-        terms[folded] = None
+        if forms:
+            terms[folded] = None
     return " ".join(terms)
 
 

@@ -151,3 +151,74 @@ def test_index_follows_changes_and_deletes(corpus):
 def test_fold_and_lemmas():
     assert text.fold("Łódź Źdźbło") == "lodz zdzblo"
     assert "powiat" in text.word_lemmas("powiecie")
+
+
+def test_counting_stops_at_the_cap_and_says_there_are_more(corpus, monkeypatch):
+    from razem.search import backends
+
+    for i in range(4):
+        OrganisationFactory(name=f"Klub Seniora nr {i}")
+    index_objects(kind="organisation")
+    assert search(q="klub").total == 5 and not search(q="klub").more
+    monkeypatch.setattr(backends, "MAX_COUNT", 3)
+    results = search(q="klub", limit=10)
+    assert (results.total, results.more) == (3, True)
+
+
+def test_deep_pages_are_ranked_like_the_first(corpus, monkeypatch):
+    from razem.search import backends
+
+    for i in range(6):
+        OrganisationFactory(name=f"Klub Seniora nr {i}")
+    index_objects(kind="organisation")
+    first = [h.object_id for h in search(q="klub", limit=7).hits]
+    monkeypatch.setattr(backends, "CANDIDATES", 1)  # every page takes the deep path
+    deep = [h.object_id for h in search(q="klub", limit=7).hits]
+    assert sorted(first) == sorted(deep)
+
+
+def test_kind_facets_filter_in_the_index(corpus):
+    from razem.organisations.models import Organisation
+    from razem.organisations.search import organisation_facets
+    from razem.search.selectors import RankedResults
+
+    corpus["lodz"].legal_form = "fundacja"
+    corpus["lodz"].save()
+    found = RankedResults(
+        q="fundacja", kind="organisation", queryset=Organisation.objects.all(),
+        facets=organisation_facets(legal_form="fundacja"),
+    )  # fmt: skip
+    assert [o.name for o in found[:10]] == ["Fundacja Łódź Kreatywna"]
+    none = RankedResults(
+        q="fundacja", kind="organisation", queryset=Organisation.objects.all(),
+        facets=organisation_facets(legal_form="fundacja", is_verified=True),
+    )  # fmt: skip
+    assert none.count() == 0
+
+
+def test_reindex_command_rebuilds_the_index_in_bulk(corpus, monkeypatch):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from razem.search import services
+
+    monkeypatch.setattr(services, "BULK_THRESHOLD", 1)  # take the bulk path
+    SearchDocument.objects.all().delete()
+    call_command("reindex")
+    assert "Organizacja Pozarządowa Razem" in names(search(q="organizacjami"))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = %s",
+                ["search_searchdocument"],
+            )
+            found = {row[0] for row in cursor.fetchall()}
+        assert set(services.GIN_INDEXES) <= found
+
+
+def test_reindex_refuses_unknown_kinds(registry):
+    from django.core.management import call_command
+
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("reindex", "nonsense")
+    assert exit_info.value.code == 2

@@ -3,7 +3,9 @@
 from django.db import migrations
 
 TABLE = "search_searchdocument"
-COLUMNS = "name_terms, short_terms, area_terms, description_terms, resources_terms"
+COLUMNS = (
+    "name_terms, short_terms, area_terms, description_terms, resources_terms, facet_terms"
+)
 NEW_COLUMNS = ", ".join(f"new.{c.strip()}" for c in COLUMNS.split(","))
 OLD_COLUMNS = ", ".join(f"old.{c.strip()}" for c in COLUMNS.split(","))
 
@@ -36,7 +38,8 @@ POSTGRES_FORWARD = [
         setweight(to_tsvector('simple'::regconfig, short_terms), 'B') ||
         setweight(to_tsvector('simple'::regconfig, area_terms), 'C') ||
         setweight(to_tsvector('simple'::regconfig,
-                              description_terms || ' ' || resources_terms), 'D')
+                              description_terms || ' ' || resources_terms), 'D') ||
+        to_tsvector('simple'::regconfig, facet_terms)
     ) STORED""",
     f"CREATE INDEX search_vector_gin ON {TABLE} USING GIN (search_vector)",
 ]

@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from tqdm import tqdm
 
 from razem.search.registry import KINDS
-from razem.search.services import index_objects
+from razem.search.services import bulk_indexing, index_objects
 
 
 class Command(BaseCommand):
@@ -20,8 +21,13 @@ class Command(BaseCommand):
                 f"Unknown kinds: {', '.join(unknown)}. Known: {', '.join(KINDS)}"
             )
             raise SystemExit(2)
-        for name in kinds or list(KINDS):
-            total = KINDS[name].queryset().count()
-            with tqdm(total=total, desc=name, unit="obj", disable=None) as bar:
-                written = index_objects(kind=name, progress=bar.update)
-            self.stdout.write(self.style.SUCCESS(f"{name}: {written} indexed"))
+        names = kinds or list(KINDS)
+        totals = {name: KINDS[name].queryset().count() for name in names}
+        # One transaction: searches see the old index until the new one is complete.
+        with transaction.atomic(), bulk_indexing(sum(totals.values())):
+            for name in names:
+                with tqdm(
+                    total=totals[name], desc=name, unit="obj", disable=None
+                ) as bar:
+                    written = index_objects(kind=name, progress=bar.update)
+                self.stdout.write(self.style.SUCCESS(f"{name}: {written} indexed"))
