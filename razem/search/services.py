@@ -88,10 +88,6 @@ def index_objects(
         written += len(batch)
         if progress:
             progress(len(batch))
-    if written >= 1000 and connection.vendor == "postgresql":
-        # Fresh statistics, or the planner may scan the whole table for a search.
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
     return written
 
 
@@ -121,4 +117,5 @@ def bulk_indexing(expected: int):
     with connection.cursor() as cursor:
         for name, column in GIN_INDEXES.items():
             cursor.execute(f"CREATE INDEX {name} ON {table} USING GIN ({column})")
+        # Fresh statistics, or the planner may scan the whole table for a search.
         cursor.execute(f"ANALYZE {table}")
