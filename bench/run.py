@@ -9,9 +9,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import common, search  # noqa: E402
+from bench import common, registration, search  # noqa: E402
 
-BENCHMARKS = {"search": search.main}
+BENCHMARKS = {"search": search.main, "registration": registration.main}
 
 
 def main() -> None:

@@ -1,6 +1,9 @@
 """factory_boy factories shared by every test module."""
 
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 
 from razem.accounts.models import User
@@ -136,3 +139,32 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     role = Membership.Role.REPRESENTATIVE
     status = Membership.Status.APPROVED
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published open meeting next month, registration open now, 10 seats."""
+
+    class Meta:
+        model = "events.Event"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Spotkanie otwarte {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    kind = "open_meeting"
+    status = "published"
+    institution = factory.SubFactory(InstitutionFactory)
+    description = "Ministerstwo przedstawia plany, organizacje wyrażają opinie."
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=3))
+    venue_name = "Sala konferencyjna urzędu"
+    venue_address = "ul. Przykładowa 1, Opole"
+    capacity = 10
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Question"
+
+    event = factory.SubFactory(EventFactory)
+    kind = "text"
+    label = factory.Sequence(lambda n: f"Pytanie {n}")

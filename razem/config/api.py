@@ -120,6 +120,7 @@ def http_error(request, exc: HttpError):
 
 def _register_routers() -> None:
     from razem.areas.api import router as areas_router
+    from razem.events.api import router as events_router
     from razem.initiatives.api import router as initiatives_router
     from razem.institutions.api import router as institutions_router
     from razem.organisations.api import router as organisations_router
@@ -132,6 +133,7 @@ def _register_routers() -> None:
     api.add_router("/organisations", organisations_router)
     api.add_router("/initiatives", initiatives_router)
     api.add_router("/search", search_router)
+    api.add_router("/events", events_router)
 
 
 _register_routers()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from razem.core.exceptions import DomainError
 from razem.core.exports import FORMATS, build_dataset, export_response
 from razem.core.pagination import paginate
+from razem.events.selectors import events_of_institution
 from razem.institutions import forms, selectors, services
 
 STAFF_PERM = "institutions.manage_staff"
@@ -132,6 +133,7 @@ def institution_detail(request, slug):
             "can_view_staff": request.user.has_perm(
                 "institutions.view_staff", institution
             ),
+            "upcoming_events": events_of_institution(institution=institution)[:10],
         },
     )
 

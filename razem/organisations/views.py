@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from razem.core.exports import FORMATS, build_dataset, export_response
 from razem.core.pagination import paginate
+from razem.events.selectors import events_of_organisation
 from razem.organisations import selectors, services
 from razem.organisations.exceptions import OrganisationError
 from razem.organisations.forms import (
@@ -101,6 +102,7 @@ def _detail_context(request, organisation, request_form=None) -> dict:
         "can_change": user.has_perm("organisations.change_organisation", organisation),
         "can_view_members": user.has_perm("organisations.view_members", organisation),
         "can_verify": user.has_perm("organisations.verify_organisation", organisation),
+        "upcoming_events": events_of_organisation(organisation=organisation)[:10],
         "request_form": (request_form or MembershipRequestForm())
         if can_request
         else None,

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "razem.organisations",
     "razem.search",
     "razem.initiatives",
+    "razem.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -149,6 +150,10 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic jobs for `celery beat`; without a broker run `razem events-tick` from cron.
+CELERY_BEAT_SCHEDULE = {
+    "events-tick": {"task": "razem.events.tasks.events_tick", "schedule": 300.0},
+}
 
 if REDIS_URL:
     CACHES = {

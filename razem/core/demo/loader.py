@@ -70,6 +70,7 @@ class DemoSummary:
     organisations_removed: int = 0
     organisations_skipped: list[str] = field(default_factory=list)
     users: list[tuple[User, str]] = field(default_factory=list)  # (user, role)
+    events: object = None  # razem.events.demo.DemoEvents
 
     @property
     def organisations(self) -> int:
@@ -100,6 +101,9 @@ def demo_load(*, seed: int = SEED) -> DemoSummary:
         organisations = _load_organisations(summary, institutions, seed=seed)
         summary.users = _load_users(institutions, organisations)
         _reindex(institutions, organisations)
+        from razem.events.demo import load_demo_events
+
+        summary.events = load_demo_events()
         audit_log(
             action="core.demo.loaded",
             data={

@@ -38,6 +38,13 @@ class Command(BaseCommand):
                 f"{summary.territories_written} territories written."
             )
         )
+        if summary.events is not None:
+            events = summary.events
+            write(
+                f"Demo events: {events.events} in {events.series} series "
+                f"({events.registrations} new registrations, "
+                f"{events.stands} new stand applications)."
+            )
         if summary.organisations_skipped:
             write(
                 self.style.WARNING(
