@@ -9,9 +9,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import common, registration, search  # noqa: E402
+from bench import common, consultations, registration, search  # noqa: E402
 
-BENCHMARKS = {"search": search.main, "registration": registration.main}
+BENCHMARKS = {
+    "search": search.main,
+    "registration": registration.main,
+    "consultations": consultations.main,
+}
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("instytucje/", include("razem.institutions.urls")),
     path("inicjatywy/", include("razem.initiatives.urls")),
     path("wydarzenia/", include("razem.events.urls")),
+    path("konsultacje/", include("razem.consultations.urls")),
     path("szukaj/", include("razem.search.urls")),
     path("mapa/", initiatives_views.map_page, name="map"),
     path("", include("razem.core.urls")),

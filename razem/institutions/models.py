@@ -52,6 +52,11 @@ class Institution(TimeStampedModel):
     )
     liaison_email = models.EmailField(_("NGO liaison: e-mail"), blank=True)
     liaison_phone = models.CharField(_("NGO liaison: phone"), max_length=40, blank=True)
+    consultation_min_days = models.PositiveIntegerField(
+        _("minimum length of a consultation in days"),
+        default=14,
+        help_text=_("A shorter consultation needs a recorded justification."),
+    )
     require_staff_2fa = models.BooleanField(
         _("staff must use two-factor authentication"), default=False
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from razem.consultations.selectors import consultations_of_institution
 from razem.core.exceptions import DomainError
 from razem.core.exports import FORMATS, build_dataset, export_response
 from razem.core.pagination import paginate
@@ -134,6 +135,7 @@ def institution_detail(request, slug):
                 "institutions.view_staff", institution
             ),
             "upcoming_events": events_of_institution(institution=institution)[:10],
+            "consultations": consultations_of_institution(institution=institution),
         },
     )
 

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "razem.search",
     "razem.initiatives",
     "razem.events",
+    "razem.consultations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

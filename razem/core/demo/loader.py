@@ -104,6 +104,9 @@ def demo_load(*, seed: int = SEED) -> DemoSummary:
         from razem.events.demo import load_demo_events
 
         summary.events = load_demo_events()
+        from razem.consultations.demo import load_demo_consultations
+
+        load_demo_consultations()
         audit_log(
             action="core.demo.loaded",
             data={
