@@ -26,6 +26,10 @@ COMMENT_TEXT_MAX = 10_000
 DEFAULT_MIN_DAYS = 14
 
 
+def _report_path(instance, filename: str) -> str:
+    return f"consultations/{instance.pk}/report/{secrets.token_hex(8)}/{filename}"
+
+
 class Consultation(TimeStampedModel):
     class Kind(models.TextChoices):
         NORMATIVE_ACT = "normative_act", _("draft normative act")
@@ -168,6 +172,14 @@ class Consultation(TimeStampedModel):
     report_published_at = models.DateTimeField(
         _("report published"), null=True, blank=True
     )
+    report_pdf = models.FileField(
+        _("report as PDF"),
+        upload_to=_report_path,
+        max_length=300,
+        blank=True,
+        help_text=_("Built in the background when the report is published."),
+    )
+    report_pdf_built_at = models.DateTimeField(_("PDF built"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -12,6 +12,7 @@ organisation and response joined in) rather than loaded at once.
 """
 
 import datetime
+import io
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -300,13 +301,72 @@ def _no_fetch(url: str, *args, **kwargs):
     raise ValueError(f"PDF rendering fetches no URLs: {url}")
 
 
-def report_pdf(consultation: Consultation) -> bytes:
-    """The whole report as a PDF (A4 landscape, page numbers, DejaVu Sans)."""
+# Above this many rows the PDF is rendered in parts of PDF_PART_ROWS and the parts are
+# joined: WeasyPrint keeps a whole document's layout in memory (~0.35 MB per row),
+# so one 20,000-row document needed ~7 GB; parts keep the peak at one part's size.
+PDF_PART_ROWS = 500
+
+
+def _render_pdf(html: str) -> bytes:
     import weasyprint  # heavy: loaded only when a PDF is made
 
-    return weasyprint.HTML(
-        string=report_html(consultation), url_fetcher=_no_fetch
-    ).write_pdf()
+    return weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+
+
+def _parts(rows: Iterator[ReportRow], size: int) -> Iterator[list[ReportRow]]:
+    part: list[ReportRow] = []
+    for row in rows:
+        part.append(row)
+        if len(part) >= size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def report_pdf_write(consultation: Consultation, out, *, part_rows: int = 0) -> int:
+    """Write the whole report as a PDF to the binary file `out`; returns the number
+    of parts rendered. A4 landscape, DejaVu Sans; the first part carries the summary,
+    every part repeats the table header and says which part it is."""
+    part_rows = part_rows or PDF_PART_ROWS
+    report = report_data(consultation)
+    total = report_comments(consultation).count()
+    if total <= part_rows:
+        out.write(
+            _render_pdf(
+                render_to_string(
+                    "consultations/report/pdf.html",
+                    {"report": report, "rows": report.rows()},
+                )
+            )
+        )
+        return 1
+    from pypdf import PdfWriter
+
+    count = -(-total // part_rows)
+    writer = PdfWriter()
+    for number, rows in enumerate(_parts(report.rows(), part_rows), start=1):
+        html = render_to_string(
+            "consultations/report/pdf.html",
+            {
+                "report": report,
+                "rows": rows,
+                "part": number,
+                "parts": count,
+                "continuation": number > 1,
+            },
+        )
+        writer.append(io.BytesIO(_render_pdf(html)))
+        del html, rows
+    writer.write(out)
+    return count
+
+
+def report_pdf(consultation: Consultation) -> bytes:
+    """The whole report as PDF bytes (see report_pdf_write)."""
+    buffer = io.BytesIO()
+    report_pdf_write(consultation, buffer)
+    return buffer.getvalue()
 
 
 def report_headers() -> list[str]:

@@ -55,3 +55,36 @@ def notify_subscribers(consultation_id: int, what: str) -> int:
             context={"consultation": consultation, "link": link},
         )
     return len(addresses)
+
+
+@shared_task
+def report_pdf_build(consultation_id: int) -> bool:
+    """Build the published report's PDF and store it (report_pdf); downloads then
+    serve the file. Idempotent: a rebuild replaces the previous file. A large report
+    takes minutes (WeasyPrint lays out ~30 rows a second), hence a task."""
+    import tempfile
+
+    from django.core.files import File
+    from django.utils import timezone
+
+    from razem.consultations.models import Consultation
+    from razem.consultations.report import report_filename, report_pdf_write
+
+    consultation = Consultation.objects.filter(
+        pk=consultation_id, status=Consultation.Status.REPORTED
+    ).first()
+    if consultation is None:
+        return False
+    previous = consultation.report_pdf.name
+    with tempfile.TemporaryFile() as tmp:
+        report_pdf_write(consultation, tmp)
+        tmp.seek(0)
+        consultation.report_pdf.save(
+            f"{report_filename(consultation)}.pdf", File(tmp), save=False
+        )
+    Consultation.objects.filter(pk=consultation.pk).update(
+        report_pdf=consultation.report_pdf.name, report_pdf_built_at=timezone.now()
+    )
+    if previous and previous != consultation.report_pdf.name:
+        consultation.report_pdf.storage.delete(previous)
+    return True

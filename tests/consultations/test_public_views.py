@@ -649,3 +649,20 @@ def test_a_consultation_without_text_yet_still_has_its_pages(
     assert client.get(consultation.get_absolute_url()).status_code == 200
     assert client.get(_section_url(consultation, "calosc")).status_code == 200
     assert client.get(_section_url(consultation, "par-1")).status_code == 404
+
+
+def test_a_long_draft_is_shown_fifty_sections_a_page_with_full_contents(client):
+    consultation = ConsultationFactory(sections=120)
+    url = consultation.get_absolute_url()
+    first = client.get(url).content.decode()
+    assert 'id="s-par-50"' in first and 'id="s-par-51"' not in first
+    # The contents list every section, linking to the page that shows it.
+    assert 'href="?page=2#s-par-51"' in first
+    assert 'href="#s-par-1"' in first
+    third = client.get(url, {"page": 3}).content.decode()
+    assert 'id="s-par-101"' in third and 'id="s-par-120"' in third
+    assert 'id="s-par-1"' not in third
+    comments_link = reverse(
+        "consultations:section", kwargs={"slug": consultation.slug, "key": "par-101"}
+    )
+    assert f'href="{comments_link}"' in third

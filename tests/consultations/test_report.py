@@ -307,3 +307,92 @@ def test_the_comment_table_is_paginated_by_100(client, reported):
     assert len(second.context["rows"]) == 58
     assert second.context["rows"][-1].number == 159
     assert second.context["rows"][-1].joint  # shared with many comments
+
+
+def _pages(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_large_report_is_rendered_in_parts_joined_into_one_pdf(reported):
+    from razem.consultations.report import report_pdf_write
+
+    whole = io.BytesIO()
+    assert report_pdf_write(reported, whole) == 1
+    parts = io.BytesIO()
+    # Four visible comments, two rows a part: two parts in one file.
+    assert report_pdf_write(reported, parts, part_rows=2) == 2
+    assert parts.getvalue().startswith(b"%PDF-")
+    assert _pages(parts.getvalue()) >= 2
+
+
+def test_publishing_the_report_builds_and_stores_its_pdf(
+    django_capture_on_commit_callbacks,
+):
+    from razem.consultations.services.consultations import report_publish
+
+    consultation = ConsultationFactory(
+        starts_at=timezone.now() - timedelta(days=30),
+        status=Consultation.Status.RESPONDING,
+    )
+    staff = StaffFactory(institution=consultation.institution).user
+    _respond(consultation, [comment(consultation)], Response.Position.ACCEPTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        report_publish(consultation=consultation, actor=staff)
+    consultation.refresh_from_db()
+    assert consultation.report_pdf.name.endswith(".pdf")
+    assert consultation.report_pdf_built_at is not None
+    url = reverse(
+        "consultations:report_download",
+        kwargs={"slug": consultation.slug, "fmt": "pdf"},
+    )
+    from django.test import Client
+
+    response = Client().get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_large_report_without_its_pdf_yet_answers_503_and_starts_the_build(
+    client, reported, monkeypatch, django_capture_on_commit_callbacks
+):
+    from razem.consultations.views import report as views
+
+    monkeypatch.setattr(views, "INLINE_PDF_ROWS", 1)
+    url = reverse(
+        "consultations:report_download", kwargs={"slug": reported.slug, "fmt": "pdf"}
+    )
+    response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    # Without a broker the task ran inline: the next request gets the stored file.
+    reported.refresh_from_db()
+    assert reported.report_pdf
+    assert client.get(url).status_code == 200
+
+
+def test_a_large_draft_report_is_not_made_as_pdf_on_request(monkeypatch):
+    from razem.consultations.views import report as views
+
+    monkeypatch.setattr(views, "INLINE_PDF_ROWS", 1)
+    consultation = ConsultationFactory(
+        starts_at=timezone.now() - timedelta(days=30),
+        status=Consultation.Status.RESPONDING,
+    )
+    comment(consultation)
+    comment(consultation)
+    staff = StaffFactory(institution=consultation.institution).user
+    from django.test import Client
+
+    client = Client()
+    client.force_login(staff)
+    url = reverse(
+        "consultations:report_download",
+        kwargs={"slug": consultation.slug, "fmt": "pdf"},
+    )
+    response = client.get(url)
+    assert response.status_code == 409
+    assert "ods" in response.content.decode()
+    consultation.refresh_from_db()
+    assert not consultation.report_pdf

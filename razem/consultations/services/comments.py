@@ -280,6 +280,12 @@ def comment_moderate(
         AbuseReport.objects.filter(comment=comment, resolved_at=None).update(
             resolved_at=timezone.now(), resolved_by=actor
         )
+        if comment.consultation.status == Consultation.Status.REPORTED:
+            # The published report changes with it: rebuild its stored PDF.
+            from razem.consultations.tasks import report_pdf_build
+
+            consultation_id = comment.consultation_id
+            transaction.on_commit(lambda: report_pdf_build.delay(consultation_id))
         audit_log(
             action="consultations.comment." + ("published" if visible else "hidden"),
             actor=actor,

@@ -310,8 +310,9 @@ def report_publish(
             actor=actor,
             target=consultation,
         )
-        from razem.consultations.tasks import notify_subscribers
+        from razem.consultations.tasks import notify_subscribers, report_pdf_build
 
+        transaction.on_commit(lambda: report_pdf_build.delay(consultation.pk))
         transaction.on_commit(
             lambda: notify_subscribers.delay(consultation.pk, "reported")
         )

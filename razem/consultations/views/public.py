@@ -3,7 +3,10 @@ and one section with its comments. Thin adapters over selectors; comments are on
 counted on the consultation page (a draft may have thousands) and paginated on the
 section pages. Drafts appear only to the institution's staff."""
 
+from urllib.parse import quote
+
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from razem.consultations import selectors
@@ -13,6 +16,7 @@ from razem.consultations.rules import can
 from razem.core.pagination import paginate
 
 COMMENTS_PER_PAGE = 25
+SECTIONS_PER_PAGE = 50
 FILE_TYPES = {
     "application/pdf": "PDF",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
@@ -77,9 +81,20 @@ def consultation_detail(request, slug):
     version = consultation.current_version
     sections = list(version.sections.all()) if version else []
     counts = selectors.section_key_comment_counts(consultation=consultation)
-    for section in sections:
+    # A long draft (hundreds of articles) is shown SECTIONS_PER_PAGE sections at a
+    # time; the contents list every section with a link to its page and anchor.
+    page_obj = paginate(request, sections, SECTIONS_PER_PAGE)
+    section_url = reverse(
+        "consultations:section", kwargs={"slug": consultation.slug, "key": "-"}
+    )[:-2]
+    comment_url = reverse("consultations:comment_create", kwargs={"slug": slug})
+    for index, section in enumerate(sections):
+        section.page = index // SECTIONS_PER_PAGE + 1
         section.public_comments = counts.get(section.key, 0)
         section.heading_level = _heading_level(section.depth)
+        # URLs built once here: {% url %} for each of 500 sections is slow.
+        section.comments_url = f"{section_url}{quote(section.key)}/"
+        section.comment_url = f"{comment_url}?sekcja={quote(section.key)}"
     attachments = [(a, _file_type(a)) for a in consultation.attachments.all()]
     invited = []
     if consultation.participation == Consultation.Participation.INVITED:
@@ -92,6 +107,7 @@ def consultation_detail(request, slug):
             "phase": consultation.phase,
             "version": version,
             "sections": sections,
+            "page_obj": page_obj,
             "general_key": selectors.GENERAL_KEY,
             "general_comments": counts.get(selectors.GENERAL_KEY, 0),
             "attachments": attachments,
