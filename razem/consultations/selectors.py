@@ -193,10 +193,26 @@ def consultations_of_institution(*, institution, limit: int = 10) -> list:
     )
 
 
+def comment_counts_cache_key(consultation_id: int) -> str:
+    return f"consultations:comment-counts:{consultation_id}"
+
+
 def section_key_comment_counts(*, consultation: Consultation) -> dict[str, int]:
     """{section key: number of public comments} over every version (a key is stable
     across versions, so comments follow their section), with GENERAL_KEY for those
-    on the whole document; one query."""
+    on the whole document; one query, cached for a minute (the services drop the
+    cache when a comment is added, changed or moderated)."""
+    from django.core.cache import cache
+
+    key = comment_counts_cache_key(consultation.pk)
+    counts = cache.get(key)
+    if counts is None:
+        counts = _section_key_comment_counts(consultation)
+        cache.set(key, counts, 60)
+    return counts
+
+
+def _section_key_comment_counts(consultation: Consultation) -> dict[str, int]:
     rows = (
         Comment.objects.filter(
             consultation=consultation, visibility=Comment.Visibility.PUBLIC

@@ -666,3 +666,27 @@ def test_a_long_draft_is_shown_fifty_sections_a_page_with_full_contents(client):
         "consultations:section", kwargs={"slug": consultation.slug, "key": "par-101"}
     )
     assert f'href="{comments_link}"' in third
+
+
+def test_section_counts_are_cached_and_refreshed_when_a_comment_arrives(
+    client, django_capture_on_commit_callbacks
+):
+    from razem.consultations.services.comments import comment_create
+
+    consultation = ConsultationFactory()
+    url = consultation.get_absolute_url()
+    section = consultation.current_version.sections.get(key="par-1")
+    link = reverse(
+        "consultations:section", kwargs={"slug": consultation.slug, "key": "par-1"}
+    )
+    with translation.override("en"):
+        client.cookies["django_language"] = "en"
+        assert f'<a href="{link}">0 comments' in client.get(url).content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            comment_create(
+                consultation=consultation,
+                actor=UserFactory(),
+                section=section.pk,
+                justification="Uwaga",
+            )
+        assert f'<a href="{link}">1 comment' in client.get(url).content.decode()

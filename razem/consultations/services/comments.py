@@ -27,6 +27,16 @@ from razem.organisations.models import Organisation
 NAME_MAX = 200
 
 
+def _counts_changed(consultation_id: int) -> None:
+    """Public comment counts on the consultation page are cached; drop them."""
+    from django.core.cache import cache
+
+    from razem.consultations.selectors import comment_counts_cache_key
+
+    key = comment_counts_cache_key(consultation_id)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 def _text(value: str | None, field: str, *, required: bool = False) -> str:
     value = (value or "").strip()
     if required and not value:
@@ -141,6 +151,7 @@ def comment_create(
             target=comment,
             data={"reference": comment.reference},
         )
+        _counts_changed(comment.consultation_id)
     return comment
 
 
@@ -212,6 +223,7 @@ def opinion_enter(
             target=comment,
             data={"reference": comment.reference, "channel": channel},
         )
+        _counts_changed(comment.consultation_id)
     return comment
 
 
@@ -252,6 +264,7 @@ def comment_update(
             target=comment,
             data={"before": before},
         )
+        _counts_changed(comment.consultation_id)
     return comment
 
 
@@ -292,6 +305,7 @@ def comment_moderate(
             target=comment,
             data={"previous": previous, "reason": reason},
         )
+        _counts_changed(comment.consultation_id)
     return comment
 
 

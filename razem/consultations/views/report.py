@@ -64,7 +64,7 @@ def report_download(request, slug, fmt):
 
 # Up to this many comments a PDF is made during the request (seconds); larger
 # published reports are served from the file built by a task at publication.
-INLINE_PDF_ROWS = 1000
+INLINE_PDF_ROWS = 500
 
 
 def _pdf_response(request, consultation, filename: str):

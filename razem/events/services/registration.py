@@ -217,8 +217,11 @@ def _offer_seats(event: Event, now: datetime.datetime) -> list[Registration]:
     if event.status != Event.Status.PUBLISHED or event.starts_at <= now:
         return []
     free = _free_seats(event, now)
+    if free == 0:
+        return []  # the common case under a rush: nothing to offer, read nothing
     offered = []
-    for registration in Registration.objects.filter(event=event).waiting():
+    waiting = Registration.objects.filter(event=event).waiting()
+    for registration in waiting.iterator(chunk_size=50):
         if free is not None and registration.seats > free:
             break
         registration.status = Status.OFFERED
