@@ -750,39 +750,66 @@ def agenda_item_add(*, actor, event: Event, title: str, **fields: Any) -> Agenda
     return item
 
 
-def agenda_item_update(*, actor, item: AgendaItem, **changes: Any) -> AgendaItem:
-    """Change an agenda item (`events.change_event`)."""
-    event = item.event
-    event = _require_current(actor, "events.change_event", event)
-    before = {name: getattr(item, name) for name in AGENDA_FIELDS}
-    if "position" in changes and changes["position"] is None:
-        changes["position"] = item.position
-    _set_fields(item, changes, AGENDA_FIELDS)
-    _check_agenda(item, event)
-    _full_clean(item, exclude=["event"])
+def _save_child(
+    *, actor, obj, perm: str, fields, changes, action: str, key: str, check=None
+):
+    """Change an agenda item or follow-up action of its event: permission on the
+    current event, fields set and checked, saved with an audit entry of the changes."""
+    event = _require_current(actor, perm, obj.event)
+    before = {name: getattr(obj, name) for name in fields}
+    _set_fields(obj, changes, fields)
+    if check is not None:
+        check(obj, event)
+    _full_clean(obj, exclude=["event"])
     with transaction.atomic():
-        item.save()
+        obj.save()
         audit_log(
-            action="events.agenda.item_changed",
+            action=action,
             actor=actor,
             target=event,
-            data={"item": item.pk, "changes": changed_fields(item, before)},
+            data={key: obj.pk, "changes": changed_fields(obj, before)},
         )
-    return item
+    return obj
+
+
+def _delete_child(*, actor, obj, perm: str, action: str, key: str) -> None:
+    """Remove an agenda item or follow-up action, recording what it was."""
+    event = _require_current(actor, perm, obj.event)
+    with transaction.atomic():
+        audit_log(
+            action=action,
+            actor=actor,
+            target=event,
+            data={key: obj.pk, "title": obj.title},
+        )
+        obj.delete()
+
+
+def agenda_item_update(*, actor, item: AgendaItem, **changes: Any) -> AgendaItem:
+    """Change an agenda item (`events.change_event`)."""
+    if "position" in changes and changes["position"] is None:
+        changes["position"] = item.position
+    return _save_child(
+        actor=actor,
+        obj=item,
+        perm="events.change_event",
+        fields=AGENDA_FIELDS,
+        changes=changes,
+        action="events.agenda.item_changed",
+        key="item",
+        check=_check_agenda,
+    )
 
 
 def agenda_item_delete(*, actor, item: AgendaItem) -> None:
     """Remove an agenda item (`events.change_event`)."""
-    event = item.event
-    event = _require_current(actor, "events.change_event", event)
-    with transaction.atomic():
-        audit_log(
-            action="events.agenda.item_deleted",
-            actor=actor,
-            target=event,
-            data={"item": item.pk, "title": item.title},
-        )
-        item.delete()
+    _delete_child(
+        actor=actor,
+        obj=item,
+        perm="events.change_event",
+        action="events.agenda.item_deleted",
+        key="item",
+    )
 
 
 # --- attachments -----------------------------------------------------------------
@@ -1069,31 +1096,23 @@ def follow_up_action_update(
     *, actor, action: FollowUpAction, **changes: Any
 ) -> FollowUpAction:
     """Change a follow-up action, e.g. its status (`events.publish_outcomes`)."""
-    event = action.event
-    event = _require_current(actor, "events.publish_outcomes", event)
-    before = {name: getattr(action, name) for name in FOLLOW_UP_FIELDS}
-    _set_fields(action, changes, FOLLOW_UP_FIELDS)
-    _full_clean(action, exclude=["event"])
-    with transaction.atomic():
-        action.save()
-        audit_log(
-            action="events.follow_up.changed",
-            actor=actor,
-            target=event,
-            data={"follow_up": action.pk, "changes": changed_fields(action, before)},
-        )
-    return action
+    return _save_child(
+        actor=actor,
+        obj=action,
+        perm="events.publish_outcomes",
+        fields=FOLLOW_UP_FIELDS,
+        changes=changes,
+        action="events.follow_up.changed",
+        key="follow_up",
+    )
 
 
 def follow_up_action_delete(*, actor, action: FollowUpAction) -> None:
     """Remove a follow-up action (`events.publish_outcomes`)."""
-    event = action.event
-    event = _require_current(actor, "events.publish_outcomes", event)
-    with transaction.atomic():
-        audit_log(
-            action="events.follow_up.deleted",
-            actor=actor,
-            target=event,
-            data={"follow_up": action.pk, "title": action.title},
-        )
-        action.delete()
+    _delete_child(
+        actor=actor,
+        obj=action,
+        perm="events.publish_outcomes",
+        action="events.follow_up.deleted",
+        key="follow_up",
+    )
