@@ -36,17 +36,13 @@ def notify_subscribers(consultation_id: int, what: str) -> int:
     """Tell following organisations that a consultation `opened` or was `reported`.
     One mail per address (Bcc would leak nothing either, but separate mails let
     each bounce on its own)."""
-    from django.conf import settings
-
     from razem.consultations.models import Consultation
-    from razem.core.mail import schedule_mail
+    from razem.core.mail import absolute_url, schedule_mail
 
     consultation = Consultation.objects.filter(pk=consultation_id).first()
     if consultation is None:
         return 0
-    link = getattr(settings, "RAZEM_BASE_URL", "").rstrip("/") + (
-        consultation.get_absolute_url()
-    )
+    link = absolute_url(consultation.get_absolute_url())
     addresses = subscribers(consultation)
     for address in addresses:
         schedule_mail(

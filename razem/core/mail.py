@@ -1,10 +1,17 @@
 """Mail is rendered now and sent by a task after the transaction commits."""
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from razem.core.tasks import send_mail_task
+
+
+def absolute_url(path: str) -> str:
+    """`path` on the public site: RAZEM_BASE_URL (e.g. https://razem.gov.pl) makes
+    links in mail, feeds and files absolute; without it they stay relative."""
+    return getattr(settings, "RAZEM_BASE_URL", "").rstrip("/") + path
 
 
 def schedule_mail(

@@ -7,11 +7,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from razem.core.mail import absolute_url
 from razem.events.models import Event
-
-
-def _absolute(path: str) -> str:
-    return getattr(settings, "RAZEM_BASE_URL", "").rstrip("/") + path
 
 
 def _location(event: Event) -> str:
@@ -40,7 +37,7 @@ def calendar_for(events: Iterable[Event], name: str = "Razem") -> bytes:
         entry.add("dtend", event.ends_at)
         entry.add("summary", event.title)
         entry.add("description", event.summary or event.description[:1000])
-        entry.add("url", _absolute(event.get_absolute_url()))
+        entry.add("url", absolute_url(event.get_absolute_url()))
         location = _location(event)
         if location:
             entry.add("location", location)

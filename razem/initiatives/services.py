@@ -8,7 +8,6 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 from razem.areas.models import PublicBenefitArea
 from razem.areas.selectors import areas_resolve
 from razem.core.audit import audit_log, changed_fields
-from razem.core.mail import schedule_mail
+from razem.core.mail import absolute_url, schedule_mail
 from razem.initiatives.exceptions import InitiativeError
 from razem.initiatives.models import Initiative, Photo
 from razem.initiatives.rules import can, is_submitter
@@ -104,11 +103,6 @@ def _reviewer_emails(initiative: Initiative) -> list[str]:
     liaisons = staff.filter(is_liaison=True)
     chosen = liaisons if liaisons.exists() else staff
     return list(chosen.values_list("user__email", flat=True))
-
-
-def _absolute_url(path: str) -> str:
-    # RAZEM_BASE_URL (e.g. https://razem.gov.pl) makes links in mail absolute.
-    return getattr(settings, "RAZEM_BASE_URL", "").rstrip("/") + path
 
 
 def _add_photo(*, initiative: Initiative, image, alt_text: str) -> Photo:
@@ -205,7 +199,7 @@ def initiative_submit(
             template="initiatives/mail/submitted",
             context={
                 "initiative": initiative,
-                "url": _absolute_url(initiative.get_absolute_url()),
+                "url": absolute_url(initiative.get_absolute_url()),
             },
         )
     return initiative
@@ -331,7 +325,7 @@ def _review(*, actor, initiative: Initiative, publish: bool, note: str) -> Initi
             context={
                 "initiative": current,
                 "note": note,
-                "url": _absolute_url(current.get_absolute_url()),
+                "url": absolute_url(current.get_absolute_url()),
             },
         )
     return current

@@ -3,7 +3,6 @@
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
@@ -17,7 +16,7 @@ from PIL import Image, UnidentifiedImageError
 from razem.areas.models import PublicBenefitArea
 from razem.areas.selectors import areas_resolve
 from razem.core.audit import audit_log, changed_fields
-from razem.core.mail import schedule_mail
+from razem.core.mail import absolute_url, schedule_mail
 from razem.institutions.models import InstitutionStaff
 from razem.organisations.exceptions import OrganisationError
 from razem.organisations.models import Membership, Organisation
@@ -180,11 +179,6 @@ def _representative_emails(organisation: Organisation) -> list[str]:
             status=Membership.Status.APPROVED,
         ).values_list("user__email", flat=True)
     )
-
-
-def _absolute_url(path: str) -> str:
-    # RAZEM_BASE_URL (e.g. https://razem.gov.pl) makes links in mail absolute.
-    return getattr(settings, "RAZEM_BASE_URL", "").rstrip("/") + path
 
 
 def _can_manage(actor, organisation: Organisation) -> bool:
@@ -356,7 +350,7 @@ def membership_request(
             context={
                 "membership": membership,
                 "organisation": organisation,
-                "url": _absolute_url(
+                "url": absolute_url(
                     reverse("organisations:members", args=[organisation.slug])
                 ),
             },
@@ -400,7 +394,7 @@ def membership_decide(*, actor, membership: Membership, approve: bool) -> Member
             context={
                 "membership": membership,
                 "organisation": organisation,
-                "url": _absolute_url(organisation.get_absolute_url()),
+                "url": absolute_url(organisation.get_absolute_url()),
             },
         )
     return membership

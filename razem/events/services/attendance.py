@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from razem.core.audit import audit_log
-from razem.core.mail import schedule_mail
+from razem.core.mail import absolute_url, schedule_mail
 from razem.events.exceptions import EventError
 from razem.events.models import Event, Participant, Question, Registration
 from razem.events.rules import can
@@ -242,15 +242,13 @@ def participants_message(
             status_code=409,
         )
     _forbid_unless(actor, "events.message_participants", event)
-    from razem.events.services.registration import _absolute
-
     with transaction.atomic():
         registrations = list(
             Registration.objects.filter(event=event, status__in=chosen).order_by(
                 "created_at", "id"
             )
         )
-        event_link = _absolute(event.get_absolute_url())
+        event_link = absolute_url(event.get_absolute_url())
         for registration in registrations:
             schedule_mail(
                 to=[registration.email],
@@ -260,7 +258,7 @@ def participants_message(
                     "registration": registration,
                     "subject": subject,
                     "message": body,
-                    "link": _absolute(registration.get_absolute_url()),
+                    "link": absolute_url(registration.get_absolute_url()),
                     "event_link": event_link,
                 },
             )

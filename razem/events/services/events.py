@@ -13,7 +13,6 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +22,7 @@ from django.utils.translation import gettext as _
 from razem.areas.models import PublicBenefitArea
 from razem.areas.selectors import areas_resolve
 from razem.core.audit import audit_log, changed_fields
-from razem.core.mail import schedule_mail
+from razem.core.mail import absolute_url, schedule_mail
 from razem.core.uploads import DOCUMENT_TYPES, document_kind
 from razem.events.exceptions import EventError
 from razem.events.models import (
@@ -140,10 +139,6 @@ def _require_current(actor, permission: str, event: Event) -> Event:
     current = Event.objects.select_related("institution").get(pk=event.pk)
     _require(actor, permission, current)
     return current
-
-
-def _absolute(path: str) -> str:
-    return getattr(settings, "RAZEM_BASE_URL", "").rstrip("/") + path
 
 
 def _unique_slug(model, title: str) -> str:
@@ -342,8 +337,8 @@ def _mail_participants(
             context={
                 "event": event,
                 "registration": registration,
-                "link": _absolute(registration.get_absolute_url()),
-                "event_link": _absolute(event.get_absolute_url()),
+                "link": absolute_url(registration.get_absolute_url()),
+                "event_link": absolute_url(event.get_absolute_url()),
                 **extra,
             },
         )

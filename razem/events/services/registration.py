@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from razem.core.audit import audit_log
-from razem.core.mail import schedule_mail
+from razem.core.mail import absolute_url, schedule_mail
 from razem.events.exceptions import EventError
 from razem.events.models import Event, Participant, Question, Registration
 from razem.events.rules import can
@@ -46,12 +46,6 @@ def _lock(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def _absolute(path: str) -> str:
-    from django.conf import settings
-
-    return getattr(settings, "RAZEM_BASE_URL", "").rstrip("/") + path
-
-
 def _mail(registration: Registration, template: str, **extra: Any) -> None:
     """Mail the person who registered; the confirmation carries an .ics file."""
     from razem.events.ical import calendar_for
@@ -68,8 +62,8 @@ def _mail(registration: Registration, template: str, **extra: Any) -> None:
         context={
             "registration": registration,
             "event": event,
-            "link": _absolute(registration.get_absolute_url()),
-            "event_link": _absolute(event.get_absolute_url()),
+            "link": absolute_url(registration.get_absolute_url()),
+            "event_link": absolute_url(event.get_absolute_url()),
             **extra,
         },
         attachments=attachments,

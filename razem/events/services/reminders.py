@@ -6,12 +6,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from razem.core.mail import schedule_mail
+from razem.core.mail import absolute_url, schedule_mail
 from razem.events.models import Event, Registration
-
-
-def _absolute(path: str) -> str:
-    return getattr(settings, "RAZEM_BASE_URL", "").rstrip("/") + path
 
 
 def _context(registration: Registration) -> dict:
@@ -19,8 +15,8 @@ def _context(registration: Registration) -> dict:
     return {
         "registration": registration,
         "event": event,
-        "link": _absolute(registration.get_absolute_url()),
-        "event_link": _absolute(event.get_absolute_url()),
+        "link": absolute_url(registration.get_absolute_url()),
+        "event_link": absolute_url(event.get_absolute_url()),
     }
 
 

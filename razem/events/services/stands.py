@@ -4,13 +4,12 @@ One application per organisation per fair (a database constraint backs the check
 withdrawing and applying again re-opens the same application.
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from razem.core.audit import audit_log
-from razem.core.mail import schedule_mail
+from razem.core.mail import absolute_url, schedule_mail
 from razem.events.exceptions import EventError
 from razem.events.models import Event, StandApplication
 from razem.events.rules import can
@@ -55,7 +54,6 @@ def _mail_decision(application: StandApplication) -> None:
         if application.applied_by_id
         else application.organisation.email
     )
-    base = getattr(settings, "RAZEM_BASE_URL", "").rstrip("/")
     event = application.event
     schedule_mail(
         to=[recipient],
@@ -64,7 +62,7 @@ def _mail_decision(application: StandApplication) -> None:
             "application": application,
             "event": event,
             "organisation": application.organisation,
-            "event_link": base + event.get_absolute_url(),
+            "event_link": absolute_url(event.get_absolute_url()),
         },
     )
 
